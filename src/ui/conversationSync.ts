@@ -1,0 +1,81 @@
+// Keeps the store in step with the server: the account's first page (and more on request),
+// and the poll of active conversations. Watched conversations are saved per workspace so
+// polling resumes after a reload.
+import * as vscode from 'vscode';
+import type { ConversationStore } from '../conversations/conversationStore';
+import type { PollResult } from '../conversations/poller';
+import { fromStored, toStored } from '../conversations/serialization';
+import { setContextKey } from './contextKeys';
+import type { ServerSession } from './serverSession';
+
+const WATCHED_KEY = 'openhands.watchedConversations';
+const MAX_WATCHED = 200;
+
+export class ConversationSync implements vscode.Disposable {
+  private nextPageId: string | undefined;
+  private loading: Promise<void> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly session: ServerSession,
+    private readonly store: ConversationStore,
+    private readonly workspaceState: vscode.Memento,
+  ) {
+    const restored = (workspaceState.get<unknown[]>(WATCHED_KEY) ?? []).map(fromStored).filter((c) => c !== undefined);
+    store.restore(restored, true);
+    this.subscription = store.onDidChange(() => void this.saveWatched());
+  }
+
+  /** Loads the first page of the account's conversations; concurrent calls share one load. */
+  reload(): Promise<void> {
+    this.loading ??= this.loadPage(undefined).finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.nextPageId) await this.loadPage(this.nextPageId);
+  }
+
+  /** The poller's work: one batched fetch of the active conversations. */
+  async poll(signal: AbortSignal): Promise<PollResult> {
+    const ids = this.store.activeIds();
+    if (ids.length === 0) return { changed: false };
+    let changed = false;
+    const listener = this.store.onDidChange(() => (changed = true));
+    try {
+      const api = await this.session.api(signal);
+      this.store.applyUpdates(await api.getConversations(ids, signal));
+      this.session.setState('ready');
+    } catch (error) {
+      this.session.reportFailure(error);
+      throw error;
+    } finally {
+      listener.dispose();
+    }
+    return { changed };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  private async loadPage(pageId: string | undefined): Promise<void> {
+    if (!pageId && this.store.list().length === 0) this.session.setState('loading');
+    try {
+      const api = await this.session.api();
+      const page = await api.listConversations(pageId);
+      this.store.mergeListed(page.items);
+      this.nextPageId = page.nextPageId;
+      setContextKey('openhands.hasMore', page.nextPageId !== undefined);
+      this.session.setState('ready');
+    } catch (error) {
+      this.session.reportFailure(error);
+      if (this.session.state === 'loading') this.session.setState('unreachable');
+    }
+  }
+
+  private async saveWatched(): Promise<void> {
+    const watched = this.store.watched().slice(0, MAX_WATCHED).map(toStored);
+    await this.workspaceState.update(WATCHED_KEY, watched);
+  }
+}
