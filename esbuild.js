@@ -11,7 +11,7 @@ const metafile = process.argv.includes('--metafile');
 const lazyGit = {
   name: 'lazy-git',
   setup(build) {
-    build.onResolve({ filter: /\/git\/gitFacade$/ }, (args) =>
+    build.onResolve({ filter: /\/git\/gitFacade(\.js)?$/ }, (args) =>
       args.importer.endsWith('gitFacade.ts') ? undefined : { path: './git.js', external: true },
     );
   },

@@ -22,7 +22,7 @@ export interface TaskTarget {
 }
 
 /** simple-git is loaded on first use only (a separate bundle). */
-const loadGit = (): Promise<typeof import('../git/gitFacade')> => import('../git/gitFacade');
+const loadGit = (): Promise<typeof import('../git/gitFacade.js')> => import('../git/gitFacade.js');
 
 const REMEMBERED_KEY = 'openhands.remoteByFolder';
 const WITHOUT_REPOSITORY: TaskTarget = {};
