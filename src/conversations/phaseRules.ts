@@ -33,7 +33,7 @@ const TASK_LABELS: Readonly<Record<string, string>> = {
 
 /** Words for a start task status; unknown future steps are humanised rather than hidden. */
 export function startTaskStatusLabel(status: string): string {
-  return TASK_LABELS[status.toUpperCase()] ?? humanize(status);
+  return lookup(TASK_LABELS, status.toUpperCase()) ?? humanize(status);
 }
 
 /** Phase A of §5. READY stays `starting` here: the adapter swaps in the conversation. */
@@ -41,8 +41,8 @@ export function phaseOfStartTask(task: { readonly status?: unknown; readonly det
   const status = upper(task.status);
   if (status === undefined) return { phase: 'unknown', detail: 'No start status' };
   if (status === 'ERROR') return { phase: 'failed', detail: text(task.detail) ?? TASK_LABELS['ERROR'] };
-  if (status in TASK_LABELS) return { phase: 'starting', detail: TASK_LABELS[status] };
-  return { phase: 'unknown', detail: startTaskStatusLabel(status) };
+  const label = lookup(TASK_LABELS, status);
+  return label ? { phase: 'starting', detail: label } : { phase: 'unknown', detail: humanize(status) };
 }
 
 /**
@@ -144,8 +144,8 @@ function errorDetail(events: readonly unknown[] | undefined): string | undefined
 /** A finished or failed conversation stays so when its sandbox is later paused or removed. */
 function keepSettled(previous: PhaseInfo | undefined, what: string): PhaseInfo | undefined {
   if (previous?.phase !== 'finished' && previous?.phase !== 'failed') return undefined;
-  const detail = previous.detail?.endsWith(`(${what})`) ? previous.detail : `${previous.detail ?? capitalize(previous.phase)} (${what})`;
-  return { phase: previous.phase, detail };
+  const words = previous.detail?.replace(/ \((sandbox paused|archived|stopped)\)$/, '') ?? capitalize(previous.phase);
+  return { phase: previous.phase, detail: `${words} (${what})` };
 }
 
 // Timestamps of one server share a format, so string order is time order. Servers that
@@ -180,7 +180,7 @@ export function phaseOfV0Conversation(
   info: { readonly status?: unknown; readonly runtime_status?: unknown },
   lastAgentState?: string,
 ): PhaseInfo {
-  const agent = lastAgentState === undefined ? undefined : V0_AGENT_STATES[lastAgentState.toLowerCase()];
+  const agent = lastAgentState === undefined ? undefined : lookup(V0_AGENT_STATES, lastAgentState.toLowerCase());
   const settled = agent?.phase === 'finished' || agent?.phase === 'failed' ? agent : undefined;
   const runtime = upper(info.runtime_status);
   switch (upper(info.status)) {
@@ -206,6 +206,11 @@ function phaseOfV0Runtime(runtime: string | undefined): PhaseInfo {
   if (runtime.includes('ERROR') || runtime.endsWith('STOPPED_MESSAGE')) return { phase: 'failed', detail: humanize(runtime) };
   if (runtime === 'STATUS$STOPPED') return { phase: 'paused', detail: 'The runtime is stopped' };
   return { phase: 'starting', detail: humanize(runtime) };
+}
+
+// Own keys only: a server sending "constructor" must not reach Object.prototype.
+function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function isJson(value: unknown): value is Json {

@@ -60,7 +60,7 @@ export class ServerSession implements vscode.Disposable {
     if (error.kind === 'cancelled') return;
     this.log.warn(`[session] ${describeApiError(error, this.serverUrl)}`);
     if (error.kind === 'unauthorized') this.setState('keyRejected');
-    else if (['network', 'timeout', 'server', 'notOpenHands', 'insecureUrl'].includes(error.kind)) this.setState('unreachable');
+    else if (['network', 'timeout', 'server', 'notOpenHands', 'insecureUrl', 'invalidUrl', 'redirected'].includes(error.kind)) this.setState('unreachable');
   }
 
   dispose(): void {
