@@ -47,6 +47,11 @@ export interface OpenHandsApi {
   getConversations(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Conversation | null>>;
   /** One page of the account's conversations, newest first. */
   listConversations(pageId?: string, signal?: AbortSignal): Promise<ConversationPage>;
+  /**
+   * Brings a paused conversation back (the platform pauses older ones when too many run).
+   * V1 resumes its sandbox; V0 starts the conversation's runtime again.
+   */
+  resumeConversation(conversation: Conversation, signal?: AbortSignal): Promise<void>;
   /** Resolves when the server accepts the key; throws an ApiError otherwise. */
   validateKey(signal?: AbortSignal): Promise<void>;
   /** The page where the user can watch a conversation in the browser. */

@@ -57,6 +57,11 @@ export class V0Adapter implements OpenHandsApi {
     return { ...conv, title: request.title, repository: request.repository, branch: request.branch };
   }
 
+  async resumeConversation(conversation: Conversation, signal?: AbortSignal): Promise<void> {
+    const path = `/api/conversations/${encodeURIComponent(conversation.id)}/start`;
+    await this.http.request({ method: 'POST', path, body: { providers_set: null }, signal });
+  }
+
   async getConversations(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Conversation | null>> {
     const unique = uniqueIds(ids);
     const found = await mapLimit(unique, CONCURRENCY, (id) => this.getOne(id, signal));

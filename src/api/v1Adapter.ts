@@ -69,6 +69,12 @@ export class V1Adapter implements OpenHandsApi {
     return { ...conv, title: conv.title ?? request.title, repository: conv.repository ?? request.repository, branch: conv.branch ?? request.branch };
   }
 
+  async resumeConversation(conversation: Conversation, signal?: AbortSignal): Promise<void> {
+    if (!conversation.sandboxId) throw new ApiError('malformed', { detail: 'the conversation has no sandbox to resume' });
+    const path = `/api/v1/sandboxes/${encodeURIComponent(conversation.sandboxId)}/resume`;
+    await this.http.request({ method: 'POST', path, signal });
+  }
+
   async getConversations(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Conversation | null>> {
     const taskIds = uniqueIds(ids.filter(isTaskId).map((id) => id.slice(TASK_PREFIX.length)));
     const tasks = await this.batchGet(START_TASKS, taskIds, signal);

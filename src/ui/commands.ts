@@ -1,6 +1,7 @@
 // Registers every command the manifest contributes. Each handler is a few lines that call
 // into the services; the flows themselves live in their own files.
 import * as vscode from 'vscode';
+import { describeApiError } from '../api/errors';
 import type { Conversation } from '../conversations/conversation';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { Poller } from '../conversations/poller';
@@ -86,6 +87,14 @@ async function openInBrowser(deps: CommandDeps, conversation: Conversation | und
 
 async function resume(deps: CommandDeps, conversation: Conversation | undefined): Promise<void> {
   if (!conversation) return;
-  void deps;
-  void vscode.window.showInformationMessage('Resuming conversations from VS Code is not available yet. Open the conversation in the browser to resume it.');
+  try {
+    await (await deps.session.api()).resumeConversation(conversation);
+    deps.log.info(`[resume] asked the server to resume ${conversation.id}`);
+    // Paused is not polled; mark it starting so the poller follows it back to running.
+    deps.store.applyUpdates(new Map([[conversation.id, { ...conversation, phase: 'starting', statusDetail: 'Resuming' }]]));
+    deps.poller.wake();
+  } catch (error) {
+    const choice = await vscode.window.showErrorMessage(`Couldn't resume the conversation. ${describeApiError(error, deps.session.serverUrl)}`, 'Show Logs');
+    if (choice) deps.log.show();
+  }
 }
