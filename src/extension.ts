@@ -8,6 +8,8 @@ import { ApiKeyStore } from './ui/apiKeyStore';
 import { registerCommands } from './ui/commands';
 import { ConversationSync } from './ui/conversationSync';
 import { ConversationTreeProvider } from './ui/conversationTree';
+import type { OpenHandsExtensionApi } from './ui/extensionApi';
+import { extensionApi } from './ui/extensionApi';
 import { Notifier } from './ui/notifier';
 import { RepositoryResolver } from './ui/repositoryResolver';
 import { ServerSession } from './ui/serverSession';
@@ -18,7 +20,7 @@ import { TaskDraft } from './ui/taskDraft';
 import { watchConnectionInputs } from './ui/connectionInputs';
 import { wireViewLifecycle } from './ui/viewLifecycle';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): OpenHandsExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('OpenHands', { log: true });
   const keys = new ApiKeyStore(context.secrets);
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watchConnectionInputs({ keys, session, store, sync, poller }),
   );
   log.info(`[activate] activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return extensionApi(store, statusBar, session);
 }
 
 export function deactivate(): void {

@@ -11,7 +11,7 @@ import type { ConversationItem } from './conversationItem';
 import type { ConversationSync } from './conversationSync';
 import type { ConversationTreeProvider } from './conversationTree';
 import type { ServerSession } from './serverSession';
-import type { StartTaskDeps } from './startTask';
+import type { StartTaskArgs, StartTaskDeps } from './startTask';
 import { startTask } from './startTask';
 import { SHOW_VIEW_COMMAND } from './statusBar';
 
@@ -34,7 +34,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const resolve = (target: Target): Conversation | undefined =>
     typeof target === 'string' ? deps.store.get(target) : target?.conversation ?? deps.treeView.selection[0]?.conversation;
   const handlers: Record<string, (...args: never[]) => unknown> = {
-    'openhands.startTask': () => startTask(deps),
+    // From a menu the first argument is the editor's URI, not StartTaskArgs.
+    'openhands.startTask': (args?: StartTaskArgs) => startTask(deps, args instanceof vscode.Uri ? undefined : args),
     'openhands.setApiKey': (key?: string) => setApiKey(deps, key),
     'openhands.clearApiKey': () => clearApiKey(deps),
     'openhands.refresh': () => refresh(deps),

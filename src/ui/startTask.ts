@@ -26,14 +26,20 @@ export interface StartTaskDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-export async function startTask(deps: StartTaskDeps): Promise<void> {
+/** Arguments for automation (keybindings, tests): a task given here skips the prompt. */
+export interface StartTaskArgs {
+  readonly task?: string;
+}
+
+export async function startTask(deps: StartTaskDeps, args?: StartTaskArgs): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const withSelection = editor && !editor.selection.isEmpty ? editor : undefined;
   if (!(await deps.keys.get())) {
     const key = await promptForApiKey(deps.keys, deps.log, 'Set your OpenHands API key first; your task comes next.');
     if (!key) return;
   }
-  const task = await promptForTask(deps.draft, withSelection && selectionLabel(withSelection));
+  const given = typeof args?.task === 'string' && args.task.trim() ? args.task.trim() : undefined;
+  const task = given ?? (await promptForTask(deps.draft, withSelection && selectionLabel(withSelection)));
   if (!task) return;
   const target = await deps.repositories.resolve(editor?.document.uri);
   if (!target) return;

@@ -27,6 +27,11 @@ export class StatusBarController implements vscode.Disposable {
     this.render();
   }
 
+  /** What the item shows now ('' when hidden), for the extension's API. */
+  get text(): string {
+    return this.item.text;
+  }
+
   /** The user looked at the sidebar: the news is no longer news. */
   markSeen(): void {
     if (this.unseen.size === 0) return;
@@ -42,6 +47,7 @@ export class StatusBarController implements vscode.Disposable {
   private render(): void {
     const summary = summarize(this.store.list(), this.unseen);
     if (!summary.text) {
+      this.item.text = '';
       this.item.hide();
       return;
     }
