@@ -2,6 +2,7 @@
 import type { Conversation } from '../conversations/conversation';
 import { phaseOfV0Conversation } from '../conversations/phaseRules';
 import type { StartConversationRequest } from './openHandsApi';
+import { serverTitle } from './titles';
 import type { JsonRecord } from './wire';
 import { date, isRecord, str } from './wire';
 
@@ -21,7 +22,7 @@ export function conversationFromV0(raw: JsonRecord, id: string, agentState?: str
   const status = [str(raw, 'status') ?? '?', str(raw, 'runtime_status'), agentState].filter(Boolean).join('/');
   return {
     id,
-    title: str(raw, 'title'),
+    title: serverTitle(str(raw, 'title')),
     repository: str(raw, 'selected_repository'),
     branch: str(raw, 'selected_branch'),
     createdAt: date(raw, 'created_at'),

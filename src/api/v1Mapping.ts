@@ -1,13 +1,15 @@
 // V1 wire shapes → the domain model, and the start request body. Phases come from
 // phaseRules; this file only copies fields.
 import type { Conversation } from '../conversations/conversation';
+import { TASK_ID_PREFIX } from '../conversations/conversation';
+import { serverTitle } from './titles';
 import type { PhaseInfo } from '../conversations/phaseRules';
 import { phaseOfStartTask } from '../conversations/phaseRules';
 import type { StartConversationRequest } from './openHandsApi';
 import type { JsonRecord } from './wire';
 import { date, isRecord, str } from './wire';
 
-export const TASK_PREFIX = 'task-';
+export const TASK_PREFIX = TASK_ID_PREFIX;
 
 export function isTaskId(id: string): boolean {
   return id.startsWith(TASK_PREFIX);
@@ -29,7 +31,7 @@ export function conversationFromV1(raw: JsonRecord, id: string, phase: PhaseInfo
   return {
     id,
     startTaskId,
-    title: str(raw, 'title'),
+    title: serverTitle(str(raw, 'title')),
     repository: str(raw, 'selected_repository'),
     branch: str(raw, 'selected_branch'),
     createdAt: date(raw, 'created_at'),

@@ -20,6 +20,9 @@ export function isActive(phase: Phase): boolean {
   return phase === 'starting' || phase === 'running' || phase === 'unknown';
 }
 
+/** Ids of V1 start tasks that have not produced a conversation yet. */
+export const TASK_ID_PREFIX = 'task-';
+
 export interface Conversation {
   /** Conversation id, or `task-<start task id>` while a V1 start task has not produced one. */
   readonly id: string;

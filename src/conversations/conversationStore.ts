@@ -83,10 +83,14 @@ export class ConversationStore {
   /**
    * Applies a poll's results, keyed by the id that was asked for. A start task that became
    * a conversation is re-keyed; `null` means the server no longer knows the conversation.
+   * Ids the store does not hold are ignored.
    */
   applyUpdates(updates: ReadonlyMap<string, Conversation | null>): void {
     const result = new ChangeCollector();
     for (const [requestedId, conversation] of updates) {
+      // A poll that was in flight while the list was cleared (key or server changed) must
+      // not bring its conversations back.
+      if (!this.entries.has(requestedId)) continue;
       const next = conversation ?? this.gone(requestedId);
       if (next) this.upsert(requestedId, next, result);
     }

@@ -23,6 +23,7 @@ export function watchConnectionInputs(inputs: Inputs): vscode.Disposable {
       session.setState('none');
       return;
     }
+    sync.restoreWatched();
     await sync.reload();
     poller.wake();
   };
@@ -32,7 +33,7 @@ export function watchConnectionInputs(inputs: Inputs): vscode.Disposable {
     keys.onDidChange(() => {
       session.restart();
       void keys.get().then((key) => {
-        if (!key) store.clear();
+        if (!key) sync.hideAll();
         void load();
       });
     }),

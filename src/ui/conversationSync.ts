@@ -2,6 +2,8 @@
 // and the poll of active conversations. Watched conversations are saved per workspace so
 // polling resumes after a reload.
 import * as vscode from 'vscode';
+import type { OpenHandsApi } from '../api/openHandsApi';
+import { TASK_ID_PREFIX } from '../conversations/conversation';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { PollResult } from '../conversations/poller';
 import { fromStored, toStored } from '../conversations/serialization';
@@ -14,6 +16,7 @@ const MAX_WATCHED = 200;
 export class ConversationSync implements vscode.Disposable {
   private nextPageId: string | undefined;
   private loading: Promise<void> | undefined;
+  private persisting = true;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -21,9 +24,29 @@ export class ConversationSync implements vscode.Disposable {
     private readonly store: ConversationStore,
     private readonly workspaceState: vscode.Memento,
   ) {
-    const restored = (workspaceState.get<unknown[]>(WATCHED_KEY) ?? []).map(fromStored).filter((c) => c !== undefined);
-    store.restore(restored, true);
-    this.subscription = store.onDidChange(() => void this.saveWatched());
+    this.restoreWatched();
+    this.subscription = store.onDidChange(() => {
+      if (this.persisting) void this.saveWatched();
+    });
+  }
+
+  /** Brings back the conversations started from this workspace (after a reload or a new key). */
+  restoreWatched(): void {
+    const restored = (this.workspaceState.get<unknown[]>(WATCHED_KEY) ?? []).map(fromStored).filter((c) => c !== undefined);
+    this.store.restore(restored, true);
+  }
+
+  /**
+   * Empties the sidebar (the key or the server went away) but keeps the saved watch list,
+   * so conversations started here come back with the next key.
+   */
+  hideAll(): void {
+    this.persisting = false;
+    try {
+      this.store.clear();
+    } finally {
+      this.persisting = true;
+    }
   }
 
   /** Loads the first page of the account's conversations; concurrent calls share one load. */
@@ -63,6 +86,7 @@ export class ConversationSync implements vscode.Disposable {
     if (!pageId && this.store.list().length === 0) this.session.setState('loading');
     try {
       const api = await this.session.api();
+      if (!pageId) await this.resolveStartTasks(api);
       const page = await api.listConversations(pageId);
       this.store.mergeListed(page.items);
       this.nextPageId = page.nextPageId;
@@ -72,6 +96,15 @@ export class ConversationSync implements vscode.Disposable {
       this.session.reportFailure(error);
       if (this.session.state === 'loading') this.session.setState('unreachable');
     }
+  }
+
+  /**
+   * A start task that became a conversation must be matched to it before the list arrives,
+   * or the list would show the conversation a second time next to its start task.
+   */
+  private async resolveStartTasks(api: OpenHandsApi): Promise<void> {
+    const pending = this.store.activeIds().filter((id) => id.startsWith(TASK_ID_PREFIX));
+    if (pending.length > 0) this.store.applyUpdates(await api.getConversations(pending));
   }
 
   private async saveWatched(): Promise<void> {

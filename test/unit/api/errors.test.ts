@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { errorDetailFromJson, errorDetailFromText } from '../../../src/api/errorBody';
 import type { ApiErrorKind } from '../../../src/api/errors';
 import { ApiError, describeApiError, isApiError, kindForStatus } from '../../../src/api/errors';
+import { serverTitle } from '../../../src/api/titles';
 
 const SERVER = 'https://app.all-hands.dev/';
 
@@ -144,5 +145,15 @@ describe('describeApiError', () => {
 
   it('describes foreign errors too', () => {
     assert.equal(describeApiError(new Error('boom'), SERVER), 'Unexpected error talking to OpenHands: boom');
+  });
+});
+
+describe('server titles', () => {
+  it('treats the "Conversation 1a2b3" placeholder and blanks as no title', () => {
+    assert.equal(serverTitle('Conversation aa02e'), undefined);
+    assert.equal(serverTitle('   '), undefined);
+    assert.equal(serverTitle(undefined), undefined);
+    assert.equal(serverTitle(' Fix the login form '), 'Fix the login form');
+    assert.equal(serverTitle('Conversation about caching'), 'Conversation about caching');
   });
 });

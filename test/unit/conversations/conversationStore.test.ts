@@ -73,4 +73,12 @@ describe('ConversationStore', () => {
     assert.deepEqual(log.transitions, []);
     assert.deepEqual(store.watched().map((c) => c.id), ['c1']);
   });
+
+  it('ignores poll results for conversations it no longer holds (cleared while in flight)', () => {
+    const store = new ConversationStore();
+    store.addStarted(conv('c1', 'running'));
+    store.clear();
+    store.applyUpdates(new Map([['c1', conv('c1', 'finished')]]));
+    assert.equal(store.list().length, 0);
+  });
 });
