@@ -16,9 +16,9 @@ describe('packaged extension (.vsix)', function () {
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhands-vsix-'));
-    vsix = path.join(dir, 'openhands-vscode.vsix');
-    execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, stdio: 'pipe' });
-    execFileSync(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: root, stdio: 'pipe' });
+    vsix = path.join(root, 'openhands-vscode.vsix');
+    fs.rmSync(vsix, { force: true });
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'pipe' });
   });
 
   after(() => {
