@@ -19,6 +19,7 @@ import { StatusBarController } from './ui/statusBar';
 import { TaskDraft } from './ui/taskDraft';
 import { watchConnectionInputs } from './ui/connectionInputs';
 import { wireViewLifecycle } from './ui/viewLifecycle';
+import { wireViewMessage } from './ui/viewMessage';
 
 export function activate(context: vscode.ExtensionContext): OpenHandsExtensionApi {
   const started = performance.now();
@@ -48,10 +49,11 @@ export function activate(context: vscode.ExtensionContext): OpenHandsExtensionAp
       chooseRemote: () => repositories.chooseRemoteInteractively(vscode.window.activeTextEditor?.document.uri),
     }),
     wireViewLifecycle(poller, tree, treeView, statusBar),
+    ...wireViewMessage(session, store, treeView),
     watchConnectionInputs({ keys, session, store, sync, poller }),
   );
   log.info(`[activate] activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return extensionApi(store, statusBar, session);
+  return extensionApi(store, statusBar, session, treeView);
 }
 
 export function deactivate(): void {

@@ -45,9 +45,11 @@ export class ServerSession implements vscode.Disposable {
 
   setState(state: ConnectionState): void {
     if (state === 'keyRejected' && this.stateValue !== 'keyRejected') this.announceRejection();
+    // The context key starts unset (no welcome view flashes before the key is read), so it
+    // is set even when the state itself did not change.
+    setContextKey('openhands.connection', state);
     if (state === this.stateValue) return;
     this.stateValue = state;
-    setContextKey('openhands.connection', state);
     this.stateChanged.fire(state);
   }
 

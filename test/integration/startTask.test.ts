@@ -94,6 +94,7 @@ describe('API key', function () {
     await vscode.commands.executeCommand('openhands.startTask', { task: 'Watch me' });
     await vscode.commands.executeCommand('openhands.setApiKey', 'oh-wrong-key');
     await waitFor(() => api.connectionState(), (s) => s === 'keyRejected', 'the key-rejected state');
+    assert.match(api.viewMessage() ?? '', /rejected your API key/, 'the rows stay, with the reason above them');
     await control.clearRequests();
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     const afterRejection = (await control.requests()).filter((r) => r.path.startsWith('/api/'));
