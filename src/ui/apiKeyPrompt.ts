@@ -66,7 +66,7 @@ export function promptForApiKey(keys: ApiKeyStore, log: vscode.LogOutputChannel,
         log.info('[key] API key saved after the server accepted it');
         finish(key);
       } else if (problem.rejected) {
-        box.validationMessage = problem.message;
+        box.validationMessage = `${readSettings().serverUrl} rejected this key. Check that you pasted all of it, or create a new one; Escape cancels.`;
       } else {
         unverified = key;
         box.validationMessage = `${problem.message} Press Enter again to save the key without checking it.`;
