@@ -36,6 +36,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const handlers: Record<string, (...args: never[]) => unknown> = {
     // From a menu the first argument is the editor's URI, not StartTaskArgs.
     'openhands.startTask': (args?: StartTaskArgs) => startTask(deps, args instanceof vscode.Uri ? undefined : args),
+    // The editor's context menu shows titles without their category, hence its own title.
+    'openhands.startTaskOnSelection': () => startTask(deps),
     'openhands.setApiKey': (key?: string) => setApiKey(deps, key),
     'openhands.clearApiKey': () => clearApiKey(deps),
     'openhands.refresh': () => refresh(deps),

@@ -33,7 +33,11 @@ export function wireViewLifecycle(
       setTicking(visible);
       markIfLooking();
     }),
-    treeView.onDidChangeSelection(() => statusBar.markSeen()),
+    // A row that changes id (a start task becoming its conversation) loses its selection:
+    // that empty selection is not the user looking.
+    treeView.onDidChangeSelection(({ selection }) => {
+      if (selection.length > 0) statusBar.markSeen();
+    }),
     { dispose: () => setTicking(false) },
   );
 }

@@ -6,3 +6,5 @@ export * from './statusBar';
 export * from './views';
 export * from './openhands';
 export * from './workspaceTrust';
+export * from './editor';
+export * from './wait';

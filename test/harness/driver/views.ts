@@ -10,6 +10,8 @@ export interface TreeRow {
   readonly ariaLabel: string;
   readonly level: number;
   readonly expanded: boolean | undefined;
+  /** The row's codicon as written in code, e.g. "pass" or "sync~spin"; '' without one. */
+  readonly icon: string;
 }
 
 /** The activity bar icon of a view container, by its title ("OpenHands"). */
@@ -67,12 +69,16 @@ export async function treeRows(page: Page, viewName: string): Promise<TreeRow[]>
     elements.map((row) => {
       const text = (selector: string) => row.querySelector(selector)?.textContent?.trim() ?? '';
       const expanded = row.getAttribute('aria-expanded');
+      const iconClasses = [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])];
+      const iconName = iconClasses.find((c) => c.startsWith('codicon-') && !c.startsWith('codicon-modifier-')) ?? '';
+      const spin = iconClasses.includes('codicon-modifier-spin') ? '~spin' : '';
       return {
         label: text('.label-name'),
         description: text('.label-description'),
         ariaLabel: (row.getAttribute('aria-label') ?? '').trim(),
         level: Number(row.getAttribute('aria-level') ?? '1'),
         expanded: expanded === null ? undefined : expanded === 'true',
+        icon: iconName ? iconName.slice('codicon-'.length) + spin : '',
       };
     }),
   );
@@ -119,4 +125,18 @@ export async function viewMessage(page: Page, viewName: string): Promise<string>
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Drags the sash on the sidebar's right edge so the sidebar is `width` px wide, as a user
+ * widens it to read long descriptions.
+ */
+export async function resizeSidebar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the sidebar is not visible');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
 }
