@@ -63,7 +63,7 @@ describe('API key', () => {
     const { page } = workbench();
     await typeInQuickInput(page, 'not-a-valid-key');
     const message = await boxMessageMatching(page, /rejected/i);
-    assert.match(message, /rejected the API key/);
+    assert.match(message, /rejected this key/);
     assert.ok(await quickInput(page).isVisible(), 'the box stays open for another try');
     // Nothing was saved: the view still asks for a key.
     assert.match(await welcomeText(page, VIEW), NO_KEY_WELCOME);
