@@ -30,7 +30,7 @@ export function summarize(conversations: readonly Conversation[], unseenIds: Rea
   const tips: string[] = [];
   if (active.length > 0) {
     parts.push(`$(sync~spin) ${active.length}`);
-    tips.push(`${plural(active.length, 'task')} running: ${active.map(label).join(', ')}`);
+    tips.push(`${plural(active.length, 'task')} running: ${active.map(withStep).join(', ')}`);
   }
   for (const kind of PRIORITY) {
     const ofKind = unseen.filter((c) => c.phase === kind);
@@ -46,6 +46,11 @@ export function summarize(conversations: readonly Conversation[], unseenIds: Rea
 function label(conversation: Conversation): string {
   const title = conversation.title ?? conversation.id;
   return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+}
+
+/** A starting task names its step ("Preparing repository"), so progress shows on hover. */
+function withStep(conversation: Conversation): string {
+  return conversation.phase === 'starting' && conversation.statusDetail ? `${label(conversation)} (${conversation.statusDetail})` : label(conversation);
 }
 
 function plural(n: number, word: string): string {

@@ -41,12 +41,19 @@ export class ConversationItem extends vscode.TreeItem {
     const [icon, color] = ICONS[conversation.phase];
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const when = relativeTime(conversation.updatedAt ?? conversation.createdAt, now);
-    const attention = conversation.phase === 'waitingForYou' ? 'Needs you' : undefined;
-    this.description = [attention, conversation.repository, when].filter(Boolean).join(' · ');
+    this.description = [headline(conversation), conversation.repository, when].filter(Boolean).join(' · ');
     this.contextValue = `conversation.${conversation.phase}`;
     this.tooltip = tooltipFor(conversation);
     this.accessibilityInformation = { label: `${this.label}, ${PHASE_WORDS[conversation.phase]}, ${this.description}` };
   }
+}
+
+/** What the row says first: the start task's step, why it stopped, or that it needs you. */
+function headline(c: Conversation): string | undefined {
+  if (c.phase === 'waitingForYou') return 'Needs you';
+  if (c.phase !== 'starting' && c.phase !== 'paused' && c.phase !== 'failed') return undefined;
+  const detail = c.statusDetail?.split('\n', 1)[0];
+  return detail && detail.length > 48 ? `${detail.slice(0, 47)}…` : detail;
 }
 
 /** Server text is untrusted: plain text only, no command links, no HTML. */

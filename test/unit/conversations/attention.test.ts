@@ -53,4 +53,9 @@ describe('status bar summary', () => {
     assert.equal(s.needsAttention, true);
     assert.equal(summarize(list, new Set()).text, '$(sync~spin) 1');
   });
+
+  it('names the step of a task that is still starting', () => {
+    const starting: Conversation = { ...conv('s', 'starting'), statusDetail: 'Preparing repository' };
+    assert.match(summarize([starting], new Set()).tooltip, /1 task running: Task s \(Preparing repository\)/);
+  });
 });
