@@ -59,6 +59,14 @@ export class ConversationStore {
     this.changes.fire({ updated: [conversation], structural: true });
   }
 
+  /** The user asks to be told (or no longer) when this conversation needs them. */
+  setWatched(id: string, watched: boolean): void {
+    const entry = this.entries.get(id);
+    if (!entry || entry.watched === watched) return;
+    entry.watched = watched;
+    this.changes.fire({ updated: [entry.conversation], structural: false });
+  }
+
   /** Conversations restored after a reload; their phases are not news. */
   restore(conversations: readonly Conversation[], watched: boolean): void {
     let added = false;

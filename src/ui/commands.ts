@@ -51,6 +51,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       if (conversation) await vscode.env.clipboard.writeText(conversation.id);
     },
     'openhands.resumeConversation': (target: Target) => resume(deps, resolve(target)),
+    'openhands.watchConversation': (target: Target) => setWatched(deps, resolve(target), true),
+    'openhands.unwatchConversation': (target: Target) => setWatched(deps, resolve(target), false),
   };
   return vscode.Disposable.from(...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)));
 }
@@ -86,6 +88,10 @@ async function openInBrowser(deps: CommandDeps, conversation: Conversation | und
   if (!conversation) return;
   const api = await deps.session.api();
   await vscode.env.openExternal(vscode.Uri.parse(api.browserUrl(conversation.id)));
+}
+
+function setWatched(deps: CommandDeps, conversation: Conversation | undefined, watched: boolean): void {
+  if (conversation) deps.store.setWatched(conversation.id, watched);
 }
 
 async function resume(deps: CommandDeps, conversation: Conversation | undefined): Promise<void> {

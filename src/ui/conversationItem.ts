@@ -28,13 +28,13 @@ export const PHASE_WORDS: Record<Phase, string> = {
 export class ConversationItem extends vscode.TreeItem {
   conversation: Conversation;
 
-  constructor(conversation: Conversation, now: number) {
+  constructor(conversation: Conversation, now: number, watched: boolean) {
     super(conversation.title || conversation.id, vscode.TreeItemCollapsibleState.None);
     this.conversation = conversation;
-    this.update(conversation, now);
+    this.update(conversation, now, watched);
   }
 
-  update(conversation: Conversation, now: number): void {
+  update(conversation: Conversation, now: number, watched: boolean): void {
     this.conversation = conversation;
     this.id = conversation.id;
     this.label = conversation.title || 'Untitled conversation';
@@ -42,7 +42,8 @@ export class ConversationItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const when = relativeTime(conversation.updatedAt ?? conversation.createdAt, now);
     this.description = [headline(conversation), conversation.repository, when].filter(Boolean).join(' · ');
-    this.contextValue = `conversation.${conversation.phase}`;
+    // `conversation.<phase>` plus `.watched` when the user will be told about it (menus match it).
+    this.contextValue = `conversation.${conversation.phase}${watched ? '.watched' : ''}`;
     this.tooltip = tooltipFor(conversation);
     this.accessibilityInformation = { label: `${this.label}, ${PHASE_WORDS[conversation.phase]}, ${this.description}` };
   }

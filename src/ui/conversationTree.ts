@@ -23,10 +23,10 @@ export class ConversationTreeProvider implements vscode.TreeDataProvider<Convers
     const rows = this.store.list().map((c) => {
       const item = this.items.get(c.id);
       if (item) {
-        item.update(c, now);
+        item.update(c, now, this.store.isWatched(c.id));
         return item;
       }
-      const created = new ConversationItem(c, now);
+      const created = new ConversationItem(c, now, this.store.isWatched(c.id));
       this.items.set(c.id, created);
       return created;
     });
@@ -64,7 +64,7 @@ export class ConversationTreeProvider implements vscode.TreeDataProvider<Convers
         this.changed.fire(undefined);
         return;
       }
-      item.update(conversation, now);
+      item.update(conversation, now, this.store.isWatched(conversation.id));
       this.changed.fire(item);
     }
   }

@@ -81,4 +81,15 @@ describe('ConversationStore', () => {
     store.applyUpdates(new Map([['c1', conv('c1', 'finished')]]));
     assert.equal(store.list().length, 0);
   });
+
+  it('lets the user watch a listed conversation, so its next turn end is announced', () => {
+    const store = new ConversationStore();
+    store.mergeListed([conv('c1', 'running')]);
+    const log = record(store);
+    store.setWatched('c1', true);
+    assert.deepEqual(log.changes.map((c) => c.updated.map((u) => u.id)), [['c1']], 'the row is redrawn');
+    store.applyUpdates(new Map([['c1', conv('c1', 'finished')]]));
+    assert.equal(log.transitions[0].watched, true);
+    assert.deepEqual(store.watched().map((c) => c.id), ['c1'], 'and saved with the watch list');
+  });
 });
