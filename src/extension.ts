@@ -11,6 +11,7 @@ import { ConversationTreeProvider } from './ui/conversationTree';
 import type { OpenHandsExtensionApi } from './ui/extensionApi';
 import { extensionApi } from './ui/extensionApi';
 import { Notifier } from './ui/notifier';
+import { PendingStarts } from './ui/pendingStarts';
 import { RepositoryResolver } from './ui/repositoryResolver';
 import { ServerSession } from './ui/serverSession';
 import { readSettings } from './ui/settings';
@@ -27,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): OpenHandsExtensionAp
   const keys = new ApiKeyStore(context.secrets);
   const session = new ServerSession(keys, log);
   const store = new ConversationStore();
-  const sync = new ConversationSync(session, store, context.workspaceState);
+  const draft = new TaskDraft(context.workspaceState);
+  const pendingStarts = new PendingStarts(context.workspaceState);
+  const sync = new ConversationSync(session, store, context.workspaceState, pendingStarts, draft);
   const poller = new Poller({
     clock: systemClock,
     poll: (signal) => sync.poll(signal),
@@ -44,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): OpenHandsExtensionAp
     log, keys, session, store, sync, { dispose: () => poller.dispose() }, tree, treeView, statusBar, repositories, notifier,
     registerCommands({
       keys, session, store, sync, poller, tree, treeView, log, repositories,
-      draft: new TaskDraft(context.workspaceState),
+      draft,
+      pendingStarts,
       markSeen: () => statusBar.markSeen(),
       chooseRemote: () => repositories.chooseRemoteInteractively(vscode.window.activeTextEditor?.document.uri),
     }),
@@ -53,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): OpenHandsExtensionAp
     watchConnectionInputs({ keys, session, store, sync, poller }),
   );
   log.info(`[activate] activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return extensionApi(store, statusBar, session, treeView);
+  return extensionApi(store, statusBar, session, treeView, context.workspaceState);
 }
 
 export function deactivate(): void {

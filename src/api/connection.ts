@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import type { FetchFn } from './http';
 import { HttpClient } from './http';
 import type { ApiVersion, OpenHandsApi } from './openHandsApi';
+import type { RateLimitGate } from './rateLimitGate';
 import { V0Adapter } from './v0Adapter';
 import { V1Adapter } from './v1Adapter';
 
@@ -21,6 +22,8 @@ export interface OpenHandsConnectionOptions {
   readonly log?: Logger;
   /** Epoch milliseconds. */
   readonly now?: () => number;
+  /** Outlives this connection: a Retry-After wait holds for the next connection too. */
+  readonly gate?: RateLimitGate;
 }
 
 export class OpenHandsConnection {
@@ -38,6 +41,7 @@ export class OpenHandsConnection {
       timeoutMs: options.timeoutMs,
       log: this.log,
       now: options.now,
+      gate: options.gate,
     });
     this.serverUrl = this.http.serverUrl;
   }

@@ -29,6 +29,10 @@ export interface ApiErrorInit {
   readonly detail?: string;
   /** Path of the request only: query strings may carry ids or tokens. */
   readonly url?: string;
+  /** For `network`: the system's error code (ECONNREFUSED, ECONNRESET…), when known. */
+  readonly code?: string;
+  /** The request never left this machine (refused before sending, e.g. a rate-limit wait). */
+  readonly notSent?: boolean;
   readonly cause?: unknown;
 }
 
@@ -39,6 +43,8 @@ export class ApiError extends Error {
   readonly retryAfterMs?: number;
   readonly detail?: string;
   readonly url?: string;
+  readonly code?: string;
+  readonly notSent?: boolean;
 
   constructor(kind: ApiErrorKind, init: ApiErrorInit = {}) {
     super(summary(kind, init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -47,6 +53,8 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.detail = init.detail;
     this.url = init.url;
+    this.code = init.code;
+    this.notSent = init.notSent;
   }
 }
 

@@ -5,7 +5,9 @@ import { ApiError, displayServerUrl } from './errors';
 import { interpretResponse } from './httpResponse';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
+import type { RateLimitGate } from './rateLimitGate';
 import { DEFAULT_MAX_BODY_BYTES, discardBody } from './readBody';
+import { ServerClock } from './serverClock';
 import type { Query } from './url';
 import { assertAllowedScheme, parseServerUrl, resolveUrl, urlForLog } from './url';
 
@@ -22,6 +24,8 @@ export interface HttpClientOptions {
   readonly log?: Logger;
   /** Epoch milliseconds; tests pin it to check Retry-After dates and durations. */
   readonly now?: () => number;
+  /** Shared with later clients for the same server, so a 429's wait outlives a reconnect. */
+  readonly gate?: RateLimitGate;
 }
 
 export interface HttpRequest {
@@ -46,6 +50,8 @@ interface Attempt {
 export class HttpClient {
   /** The server URL as configured, for messages and browser links. */
   readonly serverUrl: string;
+  /** The server's clock as its `Date` headers tell it. */
+  readonly serverClock = new ServerClock();
   private readonly fetchFn: FetchFn;
   private readonly log: Logger;
   private readonly now: () => number;
@@ -61,7 +67,8 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<unknown> {
     const base = parseServerUrl(this.options.serverUrl);
     const url = resolveUrl(base, req.path, req.query);
-    const key = url.origin === base.origin ? await this.requireKey(url) : undefined;
+    const toServer = url.origin === base.origin;
+    const key = toServer ? await this.requireKey(url) : undefined;
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
@@ -69,14 +76,21 @@ export class HttpClient {
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const started = this.now();
     const line = `${method} ${urlForLog(url, base)}`;
+    const wait = toServer ? this.options.gate?.remainingMs() ?? 0 : 0;
+    if (wait > 0) {
+      this.log.debug(`${line} → held back: the server asked to wait ${Math.ceil(wait / 1000)} s more`);
+      throw new ApiError('rateLimited', { url: url.pathname, retryAfterMs: wait, notSent: true });
+    }
     try {
       const response = await this.fetchFollowingOneRedirect({ url, method, body, key, signal }, base);
+      if (toServer) this.serverClock.observe(response.headers.get('date'), started, this.now());
       const maxBodyBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const result = await interpretResponse(response, { signal, maxBodyBytes, path: url.pathname, nowMs: this.now(), secret: key });
       this.log.debug(`${line} → ${response.status} (${this.now() - started} ms)`);
       return result;
     } catch (err) {
       const error = toApiError(err, { callerSignal: req.signal, timeout, timeoutMs, path: url.pathname });
+      if (error.kind === 'rateLimited' && toServer) this.options.gate?.hold(error.retryAfterMs);
       this.log.debug(`${line} → ${error.status ?? error.kind} (${this.now() - started} ms)`);
       throw error;
     }
@@ -149,14 +163,19 @@ function toApiError(err: unknown, ctx: FailureContext): ApiError {
     const detail = `no complete answer within ${ctx.timeoutMs / 1000} s`;
     return new ApiError('timeout', { url: ctx.path, detail, cause: err });
   }
-  return new ApiError('network', { url: ctx.path, detail: networkDetail(err), cause: err });
+  const code = networkCode(err);
+  return new ApiError('network', { url: ctx.path, detail: code ?? networkDetail(err), code, cause: err });
 }
 
 // undici reports "fetch failed" with the useful part (ECONNREFUSED, ENOTFOUND…) in `cause`.
-function networkDetail(err: unknown): string | undefined {
+function networkCode(err: unknown): string | undefined {
   const cause = err instanceof Error ? err.cause : undefined;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
-  if (typeof code === 'string') return code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function networkDetail(err: unknown): string | undefined {
+  const cause = err instanceof Error ? err.cause : undefined;
   if (cause instanceof Error) return cause.message;
   return err instanceof Error ? err.message : undefined;
 }

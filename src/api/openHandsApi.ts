@@ -24,6 +24,15 @@ export interface StartConversationRequest {
   readonly title?: string;
 }
 
+/** What a lost create request asked for, to find the conversation it may have made. */
+export interface StartedLookup {
+  /** The whole first message, exactly as sent. */
+  readonly message: string;
+  readonly repository?: string;
+  /** When the request was sent (client clock). */
+  readonly sentAt: Date;
+}
+
 export interface ConversationPage {
   readonly items: Conversation[];
   /** Absent on the last page. */
@@ -52,6 +61,12 @@ export interface OpenHandsApi {
    * V1 resumes its sandbox; V0 starts the conversation's runtime again.
    */
   resumeConversation(conversation: Conversation, signal?: AbortSignal): Promise<void>;
+  /**
+   * Conversations (V1: start tasks) created from this message since about `sentAt`, newest
+   * first — to learn whether a create request whose answer was lost (timeout, reset, window
+   * reload) reached the server. Reads at most one page; throws an ApiError when it cannot tell.
+   */
+  findStarted(lookup: StartedLookup, signal?: AbortSignal): Promise<Conversation[]>;
   /** Resolves when the server accepts the key; throws an ApiError otherwise. */
   validateKey(signal?: AbortSignal): Promise<void>;
   /** The page where the user can watch a conversation in the browser. */

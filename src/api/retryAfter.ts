@@ -1,9 +1,16 @@
 // How long the server asked us to wait. `Retry-After` comes as seconds or as an HTTP-date
 // (RFC 9110 §10.2.3); the cloud limiter also sends `X-RateLimit-Reset` as epoch seconds.
 
+/**
+ * A wait longer than this is asked again rather than obeyed: a broken header (or a clock far
+ * off) must not silence the extension for hours. Asking again costs one request.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
 /** Milliseconds to wait from `nowMs`, or undefined when the headers say nothing usable. */
 export function retryAfterMs(headers: Headers, nowMs: number): number | undefined {
-  return fromRetryAfter(headers.get('retry-after'), nowMs) ?? fromReset(headers.get('x-ratelimit-reset'), nowMs);
+  const ms = fromRetryAfter(headers.get('retry-after'), nowMs) ?? fromReset(headers.get('x-ratelimit-reset'), nowMs);
+  return ms === undefined ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS);
 }
 
 function fromRetryAfter(value: string | null, nowMs: number): number | undefined {

@@ -6,7 +6,8 @@ import { ApiError, isApiError } from './errors';
 import type { HttpClient } from './http';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
-import type { ConversationPage, OpenHandsApi, StartConversationRequest } from './openHandsApi';
+import type { ConversationPage, OpenHandsApi, StartConversationRequest, StartedLookup } from './openHandsApi';
+import { findStartedV0 } from './startedLookup';
 import { conversationFromV0, latestAgentState, v0StartBody } from './v0Mapping';
 import type { JsonRecord } from './wire';
 import { expectPage, expectRecord, isRecord, normalizeId, str } from './wire';
@@ -79,6 +80,10 @@ export class V0Adapter implements OpenHandsApi {
       else items.push(conversationFromV0(raw, id, this.agentStates.get(normalizeId(id))?.agentState));
     }
     return { items, nextPageId: page.nextPageId };
+  }
+
+  findStarted(lookup: StartedLookup, signal?: AbortSignal): Promise<Conversation[]> {
+    return findStartedV0(this.http, lookup, signal);
   }
 
   /** V0 had no key endpoint the cloud kept; the conversation list needs the key everywhere. */

@@ -7,7 +7,8 @@ import { ApiError, isApiError } from './errors';
 import type { HttpClient } from './http';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
-import type { ConversationPage, OpenHandsApi, StartConversationRequest } from './openHandsApi';
+import type { ConversationPage, OpenHandsApi, StartConversationRequest, StartedLookup } from './openHandsApi';
+import { findStartedV1 } from './startedLookup';
 import type { EventsResult } from './v1Events';
 import { V1EventCache } from './v1Events';
 import {
@@ -93,14 +94,21 @@ export class V1Adapter implements OpenHandsApi {
   async listConversations(pageId?: string, signal?: AbortSignal): Promise<ConversationPage> {
     const query = { limit: this.options.pageSize ?? 20, page_id: pageId };
     const page = expectPage(await this.http.request({ path: SEARCH, query, signal }), SEARCH, 'items');
-    const items: Conversation[] = [];
+    const listed = new Map<string, JsonRecord>();
     for (const raw of page.items) {
       const id = isRecord(raw) ? str(raw, 'id') : undefined;
-      const conv = id === undefined ? null : this.fromConversation(id, raw);
-      if (conv) items.push(conv);
+      if (id !== undefined && isRecord(raw)) listed.set(normalizeId(id), raw);
       else this.reportOnce('list', 'a listed conversation has no id; skipped');
     }
-    return { items, nextPageId: page.nextPageId };
+    // `finished` needs the events here too: read without them, a question would show as
+    // finished until the next poll (and notify as such). Cached, so a page costs this once.
+    const events = await this.events.refresh(listed, signal);
+    const items = [...listed].map(([key, raw]) => this.fromConversation(key, raw, events.get(key)));
+    return { items: items.filter((c): c is Conversation => c !== null), nextPageId: page.nextPageId };
+  }
+
+  findStarted(lookup: StartedLookup, signal?: AbortSignal): Promise<Conversation[]> {
+    return findStartedV1(this.http, lookup, signal);
   }
 
   /** `/api/keys/current` on the cloud; servers without API keys fall back to a user or count probe. */
@@ -162,7 +170,7 @@ export class V1Adapter implements OpenHandsApi {
     const info: PhaseInfo = failedFinished
       ? { phase: 'unknown', detail: 'Could not read the latest events; will retry' } // unknown keeps it polled
       : phaseOfV1Conversation(raw, fetched?.events ?? this.events.cached(key, raw), this.previous.get(key), {
-          nowMs: this.now(),
+          nowMs: this.http.serverClock.serverNow(this.now()), // compared with server timestamps
           lastActivityMs,
         });
     this.previous.set(key, info);

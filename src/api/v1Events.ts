@@ -6,7 +6,7 @@ import { isApiError } from './errors';
 import type { HttpClient } from './http';
 import type { Logger } from './logger';
 import type { JsonRecord } from './wire';
-import { expectPage, str } from './wire';
+import { expectPage, isRecord, str } from './wire';
 
 const EVENTS_LIMIT = 20;
 const CONCURRENCY = 4;
@@ -74,6 +74,15 @@ export class V1EventCache {
   private async fetchLatest(id: string, signal?: AbortSignal): Promise<readonly unknown[]> {
     const path = `/api/v1/conversation/${encodeURIComponent(id)}/events/search`;
     const body = await this.http.request({ path, query: { sort_order: 'TIMESTAMP_DESC', limit: EVENTS_LIMIT }, signal });
-    return expectPage(body, path, 'items').items;
+    const items = expectPage(body, path, 'items').items;
+    // A server may ignore `limit` (and `sort_order`): keep only the newest few the phase
+    // rules read, not a 5 MB page of history.
+    return items.length <= EVENTS_LIMIT ? items : newestByTimestamp(items).slice(0, EVENTS_LIMIT);
   }
+}
+
+/** Timestamps of one server share a format, so string order is time order. */
+function newestByTimestamp(items: readonly unknown[]): unknown[] {
+  const stamp = (e: unknown): string => (isRecord(e) && typeof e['timestamp'] === 'string' ? e['timestamp'] : '');
+  return items.map((e, i) => ({ e, i, t: stamp(e) })).sort((a, b) => b.t.localeCompare(a.t) || a.i - b.i).map((x) => x.e);
 }

@@ -113,6 +113,9 @@ export class Poller {
     const controller = new AbortController();
     this.inFlight = controller;
     this.lastPollAt = this.clock.now();
+    // A success counts its wait from when the poll started (a steady rhythm); a failure from
+    // when it ended, or a poll that timed out after 15 s would be retried at once.
+    let waitFrom = this.lastPollAt;
     try {
       const result = await this.options.poll(controller.signal);
       this.failures = 0;
@@ -120,10 +123,11 @@ export class Poller {
     } catch (error) {
       if (this.disposed) return;
       this.onError(error);
+      waitFrom = this.clock.now();
     } finally {
       this.inFlight = undefined;
     }
-    if (!this.disposed) this.scheduleAt(this.lastPollAt + this.currentDelay());
+    if (!this.disposed) this.scheduleAt(waitFrom + this.currentDelay());
   }
 
   private onError(error: unknown): void {

@@ -13,6 +13,7 @@ import type { ConversationTreeProvider } from './conversationTree';
 import type { ServerSession } from './serverSession';
 import type { StartTaskArgs, StartTaskDeps } from './startTask';
 import { startTask } from './startTask';
+import { showMessage } from './userMessages';
 import { SHOW_VIEW_COMMAND } from './statusBar';
 
 export interface CommandDeps extends StartTaskDeps {
@@ -103,7 +104,7 @@ async function resume(deps: CommandDeps, conversation: Conversation | undefined)
     deps.store.applyUpdates(new Map([[conversation.id, { ...conversation, phase: 'starting', statusDetail: 'Resuming' }]]));
     deps.poller.wake();
   } catch (error) {
-    const choice = await vscode.window.showErrorMessage(`Couldn't resume the conversation. ${describeApiError(error, deps.session.serverUrl)}`, 'Show Logs');
+    const choice = await showMessage('error', `Couldn't resume the conversation. ${describeApiError(error, deps.session.serverUrl)}`, 'Show Logs');
     if (choice) deps.log.show();
   }
 }

@@ -5,6 +5,7 @@ import { AnnouncedChanges, deservesNotification } from '../conversations/attenti
 import type { Conversation } from '../conversations/conversation';
 import type { ConversationStore, PhaseTransition } from '../conversations/conversationStore';
 import { disableNotifications, readSettings } from './settings';
+import { showMessage } from './userMessages';
 
 const ANNOUNCED_KEY = 'openhands.announcedChanges';
 
@@ -38,10 +39,10 @@ export class Notifier implements vscode.Disposable {
     const actions = ['Open in Browser', 'Show', "Don't Show Again"];
     const choice =
       conversation.phase === 'finished'
-        ? await vscode.window.showInformationMessage(`OpenHands finished ${title}.`, ...actions)
+        ? await showMessage('info', `OpenHands finished ${title}.`, ...actions)
         : conversation.phase === 'failed'
-          ? await vscode.window.showErrorMessage(`OpenHands failed on ${title}${detail}`, ...actions)
-          : await vscode.window.showWarningMessage(`OpenHands needs your reply on ${title}.`, ...actions);
+          ? await showMessage('error', `OpenHands failed on ${title}${detail}`, ...actions)
+          : await showMessage('warning', `OpenHands needs your reply on ${title}.`, ...actions);
     if (choice === 'Open in Browser') {
       const url = await this.browserUrl(conversation);
       if (url) await vscode.env.openExternal(vscode.Uri.parse(url));

@@ -32,6 +32,9 @@ export class RepositoryResolver implements vscode.Disposable {
 
   /** Resolves to the target, or undefined when the user cancelled. */
   async resolve(fileUri?: vscode.Uri): Promise<TaskTarget | undefined> {
+    // A repository's own config can make git run programs (filters, hooks): in Restricted
+    // Mode we do not run git at all, as VS Code's git extension does not.
+    if (!vscode.workspace.isTrusted) return this.offerWithoutRepository('This workspace is in Restricted Mode, where OpenHands does not run git');
     const info = await this.inspect(fileUri);
     if (info === 'cancelled') return undefined;
     if (typeof info === 'string') return this.offerWithoutRepository(info);
@@ -53,6 +56,10 @@ export class RepositoryResolver implements vscode.Disposable {
 
   /** "Choose Repository Remote…": lets the user change the remembered remote for a folder. */
   async chooseRemoteInteractively(fileUri?: vscode.Uri): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showInformationMessage('OpenHands does not run git in Restricted Mode. Trust the workspace to choose a remote.');
+      return;
+    }
     const info = await this.inspect(fileUri);
     if (typeof info === 'string') {
       if (info !== 'cancelled') void vscode.window.showInformationMessage(`${info}.`);

@@ -1,16 +1,20 @@
-// "OpenHands: Start Task": key → task text → repository → one create request. Whatever
-// fails, the typed task is kept and the user is offered a retry (the user's own click).
+// "OpenHands: Start Task": key → task text → repository → one create request. The typed text
+// is kept (per workspace) until the server confirms the conversation, and the request is
+// written down before it goes out, so a lost answer is looked up rather than repeated.
 import * as vscode from 'vscode';
-import { describeApiError, isApiError } from '../api/errors';
-import type { StartConversationRequest } from '../api/openHandsApi';
+import { describeApiError } from '../api/errors';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { Poller } from '../conversations/poller';
-import { buildTaskMessage, titleFromTask } from '../conversations/taskMessage';
+import { buildTaskMessage } from '../conversations/taskMessage';
+import type { StartConversationRequest } from '../api/openHandsApi';
 import type { ApiKeyStore } from './apiKeyStore';
 import { promptForApiKey } from './apiKeyPrompt';
+import type { PendingStarts } from './pendingStarts';
 import type { RepositoryResolver } from './repositoryResolver';
 import { selectedCode, selectionLabel } from './selectedCode';
 import type { ServerSession } from './serverSession';
+import { startFailed } from './startFailure';
+import { confirmStart } from './startOutcome';
 import type { TaskDraft } from './taskDraft';
 import { promptForTask } from './taskPrompt';
 
@@ -24,6 +28,8 @@ export interface StartTaskDeps {
   readonly draft: TaskDraft;
   readonly repositories: RepositoryResolver;
   readonly log: vscode.LogOutputChannel;
+  /** Where requests wait for their answer, so a lost one is looked up, even after a reload. */
+  readonly pendingStarts: PendingStarts;
 }
 
 /** Arguments for automation (keybindings, tests): a task given here skips the prompt. */
@@ -54,48 +60,20 @@ export async function startTask(deps: StartTaskDeps, args?: StartTaskArgs): Prom
 }
 
 async function send(deps: StartTaskDeps, request: StartConversationRequest, task: string): Promise<void> {
+  // Whatever path the text came from (prompt, selection, automation), it is kept until confirmed.
+  await deps.draft.save(task);
+  const fields = { message: request.message, task, repository: request.repository, branch: request.branch };
+  const pending = await deps.pendingStarts.begin(fields);
   deps.log.info(`[start] creating a conversation for ${request.repository ?? 'no repository'}${request.branch ? ` (${request.branch})` : ''}`);
   try {
     const conversation = await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Starting task' }, async () =>
       (await deps.session.api()).startConversation(request),
     );
-    deps.store.addStarted({
-      ...conversation,
-      title: conversation.title ?? titleFromTask(task),
-      repository: conversation.repository ?? request.repository,
-      branch: conversation.branch ?? request.branch,
-      createdAt: conversation.createdAt ?? new Date(),
-    });
-    deps.session.setState('ready');
-    deps.poller.wake();
-    await deps.draft.clear();
-    await vscode.commands.executeCommand('openhands.showConversations', conversation.id);
-    void offerBrowser(deps, conversation.id);
+    await confirmStart(deps, conversation, pending);
   } catch (error) {
     deps.log.error(`[start] ${describeApiError(error, deps.session.serverUrl)}`);
-    await offerRetry(deps, request, task, error);
+    await startFailed(deps, pending, error, () => send(deps, request, task));
+  } finally {
+    deps.pendingStarts.release(pending);
   }
-}
-
-async function offerRetry(deps: StartTaskDeps, request: StartConversationRequest, task: string, error: unknown): Promise<void> {
-  const fixKey = isApiError(error, 'unauthorized');
-  const actions = fixKey ? ['Set API Key', 'Show Logs'] : ['Retry', 'Show Logs'];
-  const choice = await vscode.window.showErrorMessage(
-    `Couldn't start the task. ${describeApiError(error, deps.session.serverUrl)} Your task text is kept.`,
-    ...actions,
-  );
-  if (choice === 'Retry') await send(deps, request, task);
-  if (choice === 'Show Logs') deps.log.show();
-  if (choice === 'Set API Key' && (await promptForApiKey(deps.keys, deps.log))) {
-    deps.session.restart();
-    await send(deps, request, task);
-  }
-}
-
-async function offerBrowser(deps: StartTaskDeps, conversationId: string): Promise<void> {
-  const choice = await vscode.window.showInformationMessage('OpenHands is on it. Follow the task in the sidebar.', 'Open in Browser');
-  if (choice !== 'Open in Browser') return;
-  const current = deps.store.get(conversationId) ?? deps.store.list().find((c) => c.startTaskId && `task-${c.startTaskId}` === conversationId);
-  const api = await deps.session.api();
-  await vscode.env.openExternal(vscode.Uri.parse(api.browserUrl(current?.id ?? conversationId)));
 }

@@ -11,7 +11,7 @@ import { testResultsDir } from './paths';
 import { SUMMARY_ENV } from './summaryReporter';
 import { openWorkbench } from './workbench';
 
-const TIMEOUT_MS = Number(process.env.OPENHANDS_TEST_TIMEOUT_MS ?? 5 * 60_000);
+const TIMEOUT_MS = Number(process.env.OPENHANDS_TEST_TIMEOUT_MS ?? 10 * 60_000);
 
 async function main(): Promise<number> {
   const started = Date.now();

@@ -174,4 +174,18 @@ describe('Poller', () => {
     assert.equal(h.polls.length, 1);
     assert.equal(h.clock.pendingTimers(), 0);
   });
+
+  it('counts the back-off after a failure from when the failed poll ended', async () => {
+    const h = setup({ min: 4_000, max: 60_000 });
+    h.nextResult = () =>
+      new Promise((_, reject) => h.clock.setTimer(() => reject(Object.assign(new Error('timeout'), { kind: 'timeout' })), 15_000));
+    h.poller.wake();
+    await h.clock.advance(15_000); // the first poll times out after 15 s
+    h.nextResult = undefined;
+    await h.clock.advance(7_999);
+    assert.deepEqual(h.polls, [0], 'retried before the back-off had passed');
+    await h.clock.advance(1);
+    assert.deepEqual(h.polls, [0, 23_000]);
+    h.poller.dispose();
+  });
 });
