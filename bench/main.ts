@@ -8,7 +8,7 @@
 // BENCH_RUNS sets the number of windows per extension in section 1 (default 5).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { runCleanups } from '../test/harness/lifecycle';
+import { runMain } from '../test/harness/lifecycle';
 import { measureActivation } from './activation';
 import type { HostSession } from './host';
 import { hostVersions, startHostSession } from './host';
@@ -77,12 +77,4 @@ async function main(): Promise<number> {
   return smoke && missed.length > 0 ? 1 : 0;
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    return 1;
-  })
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  });
+runMain(main);

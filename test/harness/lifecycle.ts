@@ -68,3 +68,16 @@ export async function stopGroup(pid: number, graceMs = 3000): Promise<void> {
   }
   killGroup(pid, 'SIGKILL');
 }
+
+/** Runs a runner's main: whatever happens, everything registered is cleaned up, then exit. */
+export function runMain(main: () => Promise<number>): void {
+  main()
+    .catch((err: unknown) => {
+      console.error(err);
+      return 1;
+    })
+    .then(async (code) => {
+      await runCleanups();
+      process.exit(code);
+    });
+}

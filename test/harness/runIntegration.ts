@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { startCodeServer } from './codeServer';
 import { createDemoWorkspace } from './demoWorkspace';
 import { serverEnv, startEmbeddedServer } from './embeddedServer';
-import { registerCleanup, runCleanups } from './lifecycle';
+import { registerCleanup, runMain } from './lifecycle';
 import { testResultsDir } from './paths';
 import { SUMMARY_ENV } from './summaryReporter';
 import { openWorkbench } from './workbench';
@@ -58,12 +58,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    return 1;
-  })
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  });
+runMain(main);

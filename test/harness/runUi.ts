@@ -3,7 +3,7 @@
 //   node out/test/harness/runUi.js [out/test/ui/smoke.test.js …]
 // OPENHANDS_TEST_GREP filters tests; OPENHANDS_TEST_SUMMARY receives the JSON counts.
 import * as path from 'node:path';
-import { registerCleanup, runCleanups } from './lifecycle';
+import { registerCleanup, runMain } from './lifecycle';
 import { Mocha } from './mocha';
 import { testResultsDir } from './paths';
 import { SummaryReporter } from './summaryReporter';
@@ -34,12 +34,4 @@ async function main(): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    return 1;
-  })
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  });
+runMain(main);
