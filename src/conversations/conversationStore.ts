@@ -129,7 +129,13 @@ export class ConversationStore {
       this.entries.set(next.id, existing);
       result.structural = true;
     }
-    const merged = { ...next, title: next.title ?? previous.title, repository: next.repository ?? previous.repository };
+    // A list or poll reply may lack what we knew: the local title, the repository, the start task.
+    const merged = {
+      ...next,
+      title: next.title ?? previous.title,
+      repository: next.repository ?? previous.repository,
+      startTaskId: next.startTaskId ?? previous.startTaskId,
+    };
     if (sameRow(previous, merged)) return;
     existing.conversation = merged;
     result.updated.push(merged);

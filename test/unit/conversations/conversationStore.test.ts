@@ -92,4 +92,13 @@ describe('ConversationStore', () => {
     assert.equal(log.transitions[0].watched, true);
     assert.deepEqual(store.watched().map((c) => c.id), ['c1'], 'and saved with the watch list');
   });
+
+  it('keeps the start task id when the account list brings the conversation without it', () => {
+    const store = new ConversationStore();
+    store.addStarted(conv('task-abc', 'starting', { startTaskId: 'abc' }));
+    store.applyUpdates(new Map([['task-abc', conv('c9', 'running', { startTaskId: 'abc' })]]));
+    store.mergeListed([conv('c9', 'finished')]);
+    assert.equal(store.get('c9')?.startTaskId, 'abc');
+    assert.equal(store.get('c9')?.phase, 'finished');
+  });
 });
