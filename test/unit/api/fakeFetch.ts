@@ -1,4 +1,5 @@
 // A fetch stand-in that records every request and answers from handlers the test sets up.
+import type { ApiError } from '../../../src/api/errors';
 import type { FetchFn } from '../../../src/api/http';
 import type { Logger } from '../../../src/api/logger';
 
@@ -112,3 +113,14 @@ export class RecordingLogger implements Logger {
   warn = (m: string): void => void this.lines.push(`warn ${m}`);
   error = (m: string | Error): void => void this.lines.push(`error ${String(m)}`);
 }
+
+/** The ApiError a request failed with; fails the test when it succeeded. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { ApiError, ApiErrorKind } from '../../../src/api/errors';
+import type { ApiErrorKind } from '../../../src/api/errors';
 import { HttpClient } from '../../../src/api/http';
 import type { HttpClientOptions } from '../../../src/api/http';
-import { FakeFetch, hang, html, json, refused, text, trickle } from './fakeFetch';
+import { FakeFetch, hang, html, json, refused, text, trickle, failure } from './fakeFetch';
 
 const KEY = 'sk-oh-secret-key';
 const NOW = Date.UTC(2026, 11, 4, 12, 0, 0);
@@ -17,14 +17,6 @@ function client(fake: FakeFetch, options: Partial<HttpClientOptions> = {}): Http
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('HttpClient', () => {
   it('sends method, JSON body, multi-valued query and the bearer key to the server', async () => {

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { ApiError } from '../../../src/api/errors';
 import { HttpClient } from '../../../src/api/http';
 import type { HttpClientOptions } from '../../../src/api/http';
 import { isLoopbackHost } from '../../../src/api/url';
-import { FakeFetch, json, RecordingLogger } from './fakeFetch';
+import { FakeFetch, json, RecordingLogger, failure } from './fakeFetch';
 
 const KEY = 'sk-oh-secret-key';
 
@@ -11,14 +10,6 @@ function client(fake: FakeFetch, options: Partial<HttpClientOptions> = {}): Http
   return new HttpClient({ serverUrl: 'https://oh.example', getApiKey: async () => KEY, fetch: fake.fetch, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected the request to fail');
-}
 
 const redirect = (location: string, status = 302): Response => new Response(null, { status, headers: { location } });
 

@@ -4,22 +4,14 @@
 // repository and first message).
 import * as assert from 'node:assert/strict';
 import { mayHaveCreated } from '../../../src/api/createOutcome';
-import type { ApiError } from '../../../src/api/errors';
 import { OpenHandsConnection } from '../../../src/api/connection';
 import type { OpenHandsApi, StartConversationRequest } from '../../../src/api/openHandsApi';
 import type { RunningServer } from '../../server/openHandsServer';
 import { DEMO_API_KEY, startOpenHandsServer } from '../../server/openHandsServer';
+import { failure } from './fakeFetch';
 
 const REQUEST: StartConversationRequest = { message: 'Fix the flaky date test\n\nin utils', repository: 'octo-org/hello-world', branch: 'main', gitProvider: 'github' };
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected a failure');
-}
 
 for (const version of ['v1', 'v0'] as const) {
   describe(`${version.toUpperCase()}: a create whose answer is lost`, function () {

@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ApiError } from '../../../src/api/errors';
 import { HttpClient } from '../../../src/api/http';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, RateLimitGate } from '../../../src/api/rateLimitGate';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../../src/api/retryAfter';
-import { FakeFetch, json } from './fakeFetch';
+import { FakeFetch, json, failure } from './fakeFetch';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('rate limits: no request before the server says so', () => {
   let now: number;

@@ -2,19 +2,11 @@
 // whose headers never come, and one whose body trickles in, both end as `timeout` when the
 // time is up — neither hangs nor counts as a network failure.
 import * as assert from 'node:assert/strict';
-import type { ApiError } from '../../../src/api/errors';
 import { HttpClient } from '../../../src/api/http';
 import type { RunningServer } from '../../server/openHandsServer';
 import { DEMO_API_KEY, startOpenHandsServer } from '../../server/openHandsServer';
+import { failure } from './fakeFetch';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('timeouts against the embedded server', () => {
   let server: RunningServer;

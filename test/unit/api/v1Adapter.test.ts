@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { ApiError } from '../../../src/api/errors';
 import type { RecordedRequest } from './fakeFetch';
-import { FakeFetch, html, json, RecordingLogger } from './fakeFetch';
+import { FakeFetch, html, json, RecordingLogger, failure } from './fakeFetch';
 import { appConversation, idsSent, SERVER, startTask, v1Adapter } from './v1Fixtures';
 
 const CONVS = '/api/v1/app-conversations';
@@ -11,14 +10,6 @@ const TASKS = '/api/v1/app-conversations/start-tasks';
 const echoConversations = (req: RecordedRequest): Response =>
   json(req.url.searchParams.getAll('ids').map((id) => appConversation(id, 'RUNNING', 'running')));
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ApiError;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('V1 adapter: start', () => {
   it('posts the start request and returns the task as task-<id>', async () => {
