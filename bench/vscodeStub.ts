@@ -2,19 +2,8 @@
 // plain Node (section 5). Shapes follow vscode.d.ts; nothing here renders anything.
 /* eslint-disable @typescript-eslint/no-extraneous-class */
 
-export class EventEmitter<T> {
-  private listeners = new Set<(e: T) => void>();
-  readonly event = (listener: (e: T) => void): { dispose(): void } => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  };
-  fire(event: T): void {
-    for (const listener of [...this.listeners]) listener(event);
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
+// The core's emitter already has vscode.EventEmitter's shape.
+export { Emitter as EventEmitter } from '../src/conversations/emitter';
 
 export enum TreeItemCollapsibleState { None = 0, Collapsed = 1, Expanded = 2 }
 export enum StatusBarAlignment { Left = 1, Right = 2 }
