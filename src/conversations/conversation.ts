@@ -12,9 +12,6 @@ export type Phase =
   | 'archived' // sandbox gone; nothing more will happen
   | 'unknown'; // the server told us nothing we understand (yet)
 
-/** Phases after which nothing changes without the user doing something. */
-export const SETTLED_PHASES: ReadonlySet<Phase> = new Set<Phase>(['finished', 'failed', 'archived']);
-
 /** Phases worth polling for: the agent may still move on by itself. */
 export function isActive(phase: Phase): boolean {
   return phase === 'starting' || phase === 'running' || phase === 'unknown';

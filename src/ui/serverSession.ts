@@ -28,11 +28,8 @@ export class ServerSession implements vscode.Disposable {
   /** Per server URL: a Refresh or a new key must not skip the server's Retry-After. */
   private gate = { url: '', gate: new RateLimitGate() };
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
-  private readonly reset = new vscode.EventEmitter<void>();
   /** Fires with the new state. */
   readonly onDidChangeState = this.stateChanged.event;
-  /** Fires when the server, the API version or the key changed: data must be reloaded. */
-  readonly onDidReset = this.reset.event;
 
   constructor(private readonly keys: ApiKeyStore, readonly log: vscode.LogOutputChannel) {
     this.connection = this.connect();
@@ -69,7 +66,6 @@ export class ServerSession implements vscode.Disposable {
   restart(): void {
     this.connection = this.connect();
     this.rejectionAnnounced = false;
-    this.reset.fire();
   }
 
   setState(state: ConnectionState): void {
@@ -106,7 +102,6 @@ export class ServerSession implements vscode.Disposable {
 
   dispose(): void {
     this.stateChanged.dispose();
-    this.reset.dispose();
   }
 
   private connect(): OpenHandsConnection {
